@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { activateCountCommand } from './countCommand';
+import type { Services } from './services';
+import { activateStatusBar, type TokenStatusBar } from './statusBar';
+import { InProcessTokenCounter } from './tokenCounter';
+import { activateTokenizerPicker } from './tokenizerPicker';
+
+/** What `activate` returns: used by the integration tests to read the status bar. */
+export interface LlmScopeApi {
+  readonly statusBar: TokenStatusBar;
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): LlmScopeApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('LLM Scope', { log: true });
+  const services: Services = { context, log };
+  context.subscriptions.push(log);
+
+  const counter = new InProcessTokenCounter();
+  context.subscriptions.push(counter);
+
+  const statusBar = activateStatusBar(services, counter);
+  activateCountCommand(services, counter);
+  activateTokenizerPicker(services);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('llmScope.showLog', () => log.show()),
+  );
+
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  return { statusBar, activationMs };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ENCODING_NAMES } from '../../../../src/core/tokens/encodings';
+import { getTokenizer } from '../../../../src/core/tokens/tokenizer';
+import { oracleEncode } from '../../../support/oracle';
+import { RECENTLY_ASSIGNED } from '../../../support/unicodeProbe';
+import { randomText, seededRandom } from '../../../support/fuzzAlphabet';
+
+const SAMPLES: Record<string, string> = {
+  'English prose': 'The quick brown fox jumps over the lazy dog. It\'s 3:45pm, isn\'t it?',
+  'source code': 'function add(a, b) {\n\treturn a + b; // sum\n}\n\n\nconst x = add(1, 22);\n',
+  contractions: "I'M HERE, you're THERE, we'VE, they'LL, she'D, it'S, o'ſ",
+  'CJK and emoji': '日本語のテキストです。한국어 텍스트 😀👍🏽👨‍👩‍👧 🇩🇪',
+  'Arabic and Devanagari with marks': 'مرحبا بالعالم नमस्ते दुनिया क्षत्रिय',
+  'digits of several kinds': '1234567 ١٢٣٤ ०१२३ ０１２ ²³ ½ Ⅻ 𝟘𝟙',
+  'special-token text': '<|endoftext|> <|im_start|>user\nhi<|im_end|> <|fim_prefix|>',
+  'white space of every kind': 'a\u0085b \ufeffc\u00a0d\u2028e\u3000\u3000f \r\n\r\n  \t\tg   ',
+  'lone surrogates': 'x\ud800y\udfffz\ud83d',
+  'letters and digits of Unicode 16 and 17': RECENTLY_ASSIGNED.join(' a'),
+  'empty text': '',
+};
+
+describe('Tokenizer matches the official tiktoken', () => {
+  for (const encoding of ENCODING_NAMES) {
+    for (const [name, text] of Object.entries(SAMPLES)) {
+      it(`${encoding}: ${name}`, () => {
+        assert.deepEqual(getTokenizer(encoding).encode(text), oracleEncode(encoding, text));
+      });
+    }
+
+    it(`${encoding}: count equals the number of ids`, () => {
+      const text = Object.values(SAMPLES).join('\n');
+      assert.equal(getTokenizer(encoding).count(text), oracleEncode(encoding, text).length);
+    });
+
+    it(`${encoding}: long runs of one character (merged through the heap)`, () => {
+      const runs = ['a'.repeat(3000), ' '.repeat(2500), '='.repeat(1000), '7'.repeat(999),
+        'ab'.repeat(700), '\n'.repeat(300) + 'x', 'Ж'.repeat(400)];
+      for (const text of runs) {
+        assert.deepEqual(getTokenizer(encoding).encode(text), oracleEncode(encoding, text));
+      }
+    });
+  }
+});
+
+describe('Tokenizer fuzzed against the official tiktoken', () => {
+  const INPUTS_PER_ENCODING = 3000;
+
+  for (const encoding of ENCODING_NAMES) {
+    it(`${encoding}: ${INPUTS_PER_ENCODING} random mixed-alphabet strings agree`, () => {
+      const random = seededRandom(0x5eed + encoding.length);
+      const tokenizer = getTokenizer(encoding);
+      const mismatches: string[] = [];
+
+      for (let i = 0; i < INPUTS_PER_ENCODING; i++) {
+        const text = randomText(random, i % 10 === 0 ? 400 : 40);
+        const expected = oracleEncode(encoding, text);
+        if (tokenizer.encode(text).join() !== expected.join()) {
+          mismatches.push(JSON.stringify(text));
+        }
+      }
+
+      const summary = `${INPUTS_PER_ENCODING} inputs, ${mismatches.length} mismatches`;
+      console.log(`fuzz ${encoding}: ${summary}`);
+      assert.deepEqual(mismatches.slice(0, 5), []);
+    });
+  }
+});
