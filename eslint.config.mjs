@@ -2,12 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'src/**/*.generated.ts'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', 'test-results/', 'src/**/*.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
     },
     rules: {
       'max-len': ['error', { code: 100, ignoreUrls: true, ignoreRegExpLiterals: true }],
