@@ -13,20 +13,21 @@ export interface QuantityOptions {
   readonly allowZero?: boolean;
 }
 
-const MULTIPLIERS: Record<string, number> = {
-  '': 1,
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-  t: 1e12,
-  trillion: 1e12,
-  q: 1e15,
-  quadrillion: 1e15,
+/** Powers of ten, so "5.76e23" and "1.4T" are read by one decimal conversion, unrounded. */
+const UNIT_EXPONENTS: Record<string, number> = {
+  '': 0,
+  k: 3,
+  thousand: 3,
+  m: 6,
+  mn: 6,
+  million: 6,
+  b: 9,
+  bn: 9,
+  billion: 9,
+  t: 12,
+  trillion: 12,
+  q: 15,
+  quadrillion: 15,
 };
 
 const QUANTITY = new RegExp(
@@ -56,14 +57,13 @@ export function parseQuantity(text: string, options: QuantityOptions = {}): Pars
   if (mantissa.includes(',') && !/^\d{1,3}(,\d{3})*(\.\d*)?$/.test(mantissa)) {
     return fail(`"${mantissa}": commas group thousands; write decimals with a dot.`);
   }
-  const multiplier = unitMultiplier(unit);
-  if (multiplier === undefined) {
+  const unitExponent = findUnitExponent(unit);
+  if (unitExponent === undefined) {
     return fail(`Unknown unit "${unit}". Use K, M, B or T, or a word such as billion.`);
   }
 
-  const digits = Number(mantissa.replace(/[_,]/g, ''));
-  const scale = Math.pow(10, Number(exponent ?? power ?? 0));
-  const value = digits * scale * multiplier;
+  const digits = mantissa.replace(/[_,]/g, '');
+  const value = Number(`${digits}e${Number(exponent ?? power ?? 0) + unitExponent}`);
   if (!Number.isFinite(value)) {
     return fail(`"${trimmed}" is too large.`);
   }
@@ -116,9 +116,9 @@ export function parsePrice(text: string): Parsed<number | undefined> {
   return { ok: true, value };
 }
 
-function unitMultiplier(unit: string): number | undefined {
+function findUnitExponent(unit: string): number | undefined {
   const lower = unit.toLowerCase();
-  return MULTIPLIERS[lower] ?? MULTIPLIERS[lower.replace(/s$/, '')];
+  return UNIT_EXPONENTS[lower] ?? UNIT_EXPONENTS[lower.replace(/s$/, '')];
 }
 
 function fail(error: string): { ok: false; error: string } {
