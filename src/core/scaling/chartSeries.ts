@@ -53,7 +53,8 @@ export function chartSeries(result: CalculatorResult): ChartSeries {
       x: parameters,
       y: lossAt(parameters, flops / (6 * parameters)),
     }));
-    return { flops, curve, optimum: { x: best.parameters, y: lossAt(best.parameters, best.tokens) } };
+    const optimum = { x: best.parameters, y: lossAt(best.parameters, best.tokens) };
+    return { flops, curve, optimum };
   });
 
   const frontierBudgets = logSpace(

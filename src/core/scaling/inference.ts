@@ -66,7 +66,9 @@ export function planForInference(
   const cost = (logParameters: number): number => {
     const parameters = Math.exp(logParameters);
     const tokens = tokensForLoss(law.loss, parameters, targetLoss);
-    return tokens === undefined ? Infinity : planRun(parameters, tokens, inferenceTokens).totalFlops;
+    return tokens === undefined
+      ? Infinity
+      : planRun(parameters, tokens, inferenceTokens).totalFlops;
   };
 
   const logParameters = minimise(cost, Math.min(lowest, highest), highest);

@@ -8,7 +8,7 @@ import { trainingFlops } from './laws';
 
 export type ArchitectureFamily = 'decoder-only' | 'encoder-decoder' | 'encoder-only';
 
-/** closed: nothing released; open-weights: weights only; open-source: weights, data, checkpoints. */
+/** closed: no weights; open-weights: weights only; open-source: weights, data and checkpoints. */
 export type Openness = 'closed' | 'open-weights' | 'open-source';
 
 export interface ReferenceModel {

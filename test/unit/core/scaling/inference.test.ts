@@ -57,7 +57,8 @@ describe('inference-aware optimum (Sardana et al. 2024)', () => {
     for (const served of [1, 1e15, 1e20]) {
       for (const quality of [1e6, 70e9, 1e13]) {
         const plan = planForInference(law, quality, served);
-        for (const value of [plan.optimal.parameters, plan.optimal.totalFlops, plan.savingFraction]) {
+        const { parameters, totalFlops } = plan.optimal;
+        for (const value of [parameters, totalFlops, plan.savingFraction]) {
           assert.ok(Number.isFinite(value), `${quality} / ${served}: ${value}`);
         }
         assert.ok(plan.optimal.parameters <= quality * (1 + 1e-9));

@@ -32,8 +32,8 @@ describe('Chinchilla Approach 1 (Table 3)', () => {
   const law = getLaw('chinchilla-approach1');
 
   for (const [parameters, flops, tokens] of TABLE_3) {
-    it(`projects ${parameters / 1e9}B parameters and ${tokens / 1e9}B tokens at ${flops.toExponential()} FLOPs`,
-      () => {
+    const name = `${parameters / 1e9}B parameters, ${tokens / 1e9}B tokens`;
+    it(`projects ${name} at ${flops.toExponential()} FLOPs`, () => {
         // Tolerance: 0.5% in N; 1% in D, because the table rounds D to 2-3 digits.
         const optimum = computeOptimal(law, flops);
         assert.ok(relative(optimum.parameters, parameters) < 0.005, `N ${optimum.parameters}`);
