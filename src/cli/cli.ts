@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { type CliIo, EXIT_USAGE, UsageError } from './errors';
+import { SCALING_USAGE, scalingCommand } from './scalingCommand';
 import { TOKENS_USAGE, tokensCommand } from './tokensCommand';
 
 type Subcommand = (args: string[], io: CliIo) => Promise<void>;
 
 const SUBCOMMANDS: Record<string, { run: Subcommand; usage: string }> = {
   tokens: { run: tokensCommand, usage: TOKENS_USAGE },
+  scaling: { run: scalingCommand, usage: SCALING_USAGE },
 };
 
 const USAGE = `Usage: llm-scope <command> [options]

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { activateCountCommand } from './countCommand';
+import { activateScalingPanel, type ScalingCalculatorHooks } from './scalingPanel';
 import type { Services } from './services';
 import { activateStatusBar, type TokenStatusBar } from './statusBar';
 import { InProcessTokenCounter } from './tokenCounter';
@@ -9,6 +10,7 @@ import { activateTokenizerPicker } from './tokenizerPicker';
 export interface LlmScopeApi {
   readonly statusBar: TokenStatusBar;
   readonly activationMs: number;
+  readonly scaling: ScalingCalculatorHooks;
 }
 
 export function activate(context: vscode.ExtensionContext): LlmScopeApi {
@@ -23,13 +25,14 @@ export function activate(context: vscode.ExtensionContext): LlmScopeApi {
   const statusBar = activateStatusBar(services, counter);
   activateCountCommand(services, counter);
   activateTokenizerPicker(services);
+  const scaling = activateScalingPanel(services);
   context.subscriptions.push(
     vscode.commands.registerCommand('llmScope.showLog', () => log.show()),
   );
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { statusBar, activationMs };
+  return { statusBar, activationMs, scaling };
 }
 
 export function deactivate(): void {}
