@@ -46,6 +46,8 @@ export interface FakeEmbeddingServer {
   readonly openAiBaseUrl: string;
   /** Every request received, oldest first. */
   readonly requests: RecordedRequest[];
+  /** Requests whose client hung up before the answer was sent (a cancel or a timeout). */
+  readonly abandoned: () => number;
   /** How long the slow scenario waits before answering. */
   slowMs: number;
   close(): Promise<void>;
@@ -66,11 +68,13 @@ export async function startEmbeddingServer(): Promise<FakeEmbeddingServer> {
   const requests: RecordedRequest[] = [];
   const pending = new Set<NodeJS.Timeout>();
   const rateLimitedOnce = new Set<string>();
+  let abandoned = 0;
 
   const fake: FakeEmbeddingServer = {
     url: '',
     openAiBaseUrl: '',
     requests,
+    abandoned: () => abandoned,
     slowMs: 5000,
     close: async () => {
       pending.forEach((timer) => clearTimeout(timer));
@@ -80,6 +84,11 @@ export async function startEmbeddingServer(): Promise<FakeEmbeddingServer> {
   };
 
   const server: Server = createServer((request, response) => {
+    response.on('close', () => {
+      if (!response.writableFinished) {
+        abandoned++;
+      }
+    });
     void readJson(request).then((body) => {
       const record: RecordedRequest = {
         path: request.url ?? '',

@@ -35,6 +35,9 @@ export interface CohereProviderOptions extends KeyHelp {
   readonly retry?: RetryPolicy;
 }
 
+/** Time allowed for reading a reply's body once its headers arrived within the timeout. */
+const BODY_GRACE_MS = 1000;
+
 /** Cohere's embed endpoint through the official SDK's v2 client. */
 export class CohereProvider implements EmbeddingProvider {
   readonly id = 'cohere';
@@ -77,7 +80,9 @@ export class CohereProvider implements EmbeddingProvider {
     cancel: AbortSignal | undefined,
   ): Promise<EmbedResult> {
     const { model, inputType, outputDimension, timeoutMs } = this.options;
-    const deadline = new RequestDeadline(timeoutMs, cancel);
+    // The SDK's own timer bounds the wait for the reply's headers; ours, a little later, also
+    // bounds reading the body, which the SDK's does not.
+    const deadline = new RequestDeadline(timeoutMs, cancel, BODY_GRACE_MS);
 
     let reply: Cohere.EmbedByTypeResponse;
     try {
@@ -93,17 +98,19 @@ export class CohereProvider implements EmbeddingProvider {
         },
         {
           abortSignal: deadline.signal,
-          // Known limitation: the SDK arms its own timer per request and does not clear it
-          // when the request fails (refused or aborted), so that timer keeps Node alive for up
-          // to this long afterwards. It is set to our deadline so it never fires first by much;
-          // the CLI exits explicitly and tests use short timeouts.
+          // Known limitation: the SDK does not clear this timer when the request fails
+          // (refused or aborted), so it keeps Node alive for up to this long afterwards. The
+          // CLI therefore exits explicitly, and tests use short timeouts.
           timeoutInSeconds: timeoutMs / 1000,
           // Rate limits are retried by withRateLimitRetry, the same way for every provider.
           maxRetries: 0,
         },
       );
     } catch (error) {
-      throw deadline.abortError('cohere') ?? this.sdkError(error, apiKey);
+      throw (
+        deadline.abortError('cohere') ??
+        describeCohereFailure(error, { ...this.options, secret: apiKey })
+      );
     }
 
     // A 200 whose body is not JSON resolves without embeddings; the SDK then hands back its
@@ -123,40 +130,48 @@ export class CohereProvider implements EmbeddingProvider {
     });
     return this.client;
   }
+}
 
-  /** Maps the SDK's errors by class: after bundling, `err.name` reads "CohereError2" or worse. */
-  private sdkError(error: unknown, apiKey: string): EmbeddingError {
-    const { model, keyHint, timeoutMs } = this.options;
-    if (error instanceof CohereTimeoutError) {
-      return timeoutError('cohere', timeoutMs);
-    }
-    if (!(error instanceof CohereError)) {
-      return networkError('cohere', this.endpoint(), error);
-    }
-
-    // The SDK reports its own timeout as a plain CohereError whose cause is "timeout".
-    if (error.cause === 'timeout') {
-      return timeoutError('cohere', timeoutMs);
-    }
-    if ((error.cause as { name?: unknown } | undefined)?.name === 'AbortError') {
-      return cancelledError('cohere');
-    }
-
-    const status = statusOf(error);
-    if (status === undefined) {
-      return networkError('cohere', this.endpoint(), error.cause ?? error);
-    }
-    const retryAfter = error.rawResponse?.headers?.get?.('retry-after');
-    return httpFailureError(
-      'cohere',
-      { status, body: error.body, retryAfterMs: parseRetryAfterMs(retryAfter) },
-      { model, secret: apiKey, keyHint },
-    );
+/**
+ * Maps what the SDK throws to one message. By class, since after bundling `err.name` reads
+ * "CohereError2" or a minified name.
+ */
+export function describeCohereFailure(
+  error: unknown,
+  context: {
+    readonly model: string;
+    readonly keyHint: string;
+    readonly timeoutMs: number;
+    readonly secret: string | undefined;
+    readonly baseUrl?: string;
+  },
+): EmbeddingError {
+  const { model, keyHint, timeoutMs, secret, baseUrl } = context;
+  if (error instanceof CohereTimeoutError) {
+    return timeoutError('cohere', timeoutMs);
+  }
+  if (!(error instanceof CohereError)) {
+    return networkError('cohere', baseUrl, error);
   }
 
-  private endpoint(): string | undefined {
-    return this.options.baseUrl;
+  // The SDK reports its own timeout as a plain CohereError whose cause is "timeout".
+  if (error.cause === 'timeout') {
+    return timeoutError('cohere', timeoutMs);
   }
+  if ((error.cause as { name?: unknown } | undefined)?.name === 'AbortError') {
+    return cancelledError('cohere');
+  }
+
+  const status = statusOf(error);
+  if (status === undefined) {
+    return networkError('cohere', baseUrl, error.cause ?? error);
+  }
+  const retryAfter = error.rawResponse?.headers?.get?.('retry-after');
+  return httpFailureError(
+    'cohere',
+    { status, body: error.body, retryAfterMs: parseRetryAfterMs(retryAfter) },
+    { model, secret, keyHint },
+  );
 }
 
 function statusOf(error: CohereError): number | undefined {

@@ -108,11 +108,13 @@ export class RequestDeadline {
   readonly signal: AbortSignal;
   private readonly timeout: AbortSignal;
 
+  /** `graceMs` extends the timer beyond the timeout the user set and is told about. */
   constructor(
     readonly timeoutMs: number,
     private readonly cancel: AbortSignal | undefined,
+    graceMs = 0,
   ) {
-    this.timeout = AbortSignal.timeout(timeoutMs);
+    this.timeout = AbortSignal.timeout(timeoutMs + graceMs);
     this.signal = cancel === undefined ? this.timeout : AbortSignal.any([cancel, this.timeout]);
   }
 
