@@ -20,7 +20,9 @@ const nodeEntries = {
 };
 
 /** Webview scripts: each entry becomes dist/media/<name>.js, run in the webview's browser. */
-const webviewEntries = {};
+const webviewEntries = {
+  similarity: 'media/similarity/main.ts',
+};
 
 const common = {
   bundle: true,

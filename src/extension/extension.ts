@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { activateApiKeys } from './apiKeys';
 import { activateCountCommand } from './countCommand';
 import type { Services } from './services';
+import { activateSimilarity, type SimilarityApi } from './similarityCommand';
 import { activateStatusBar, type TokenStatusBar } from './statusBar';
 import { InProcessTokenCounter } from './tokenCounter';
 import { activateTokenizerPicker } from './tokenizerPicker';
@@ -9,6 +11,7 @@ import { activateTokenizerPicker } from './tokenizerPicker';
 export interface LlmScopeApi {
   readonly statusBar: TokenStatusBar;
   readonly activationMs: number;
+  readonly similarity: SimilarityApi;
 }
 
 export function activate(context: vscode.ExtensionContext): LlmScopeApi {
@@ -23,13 +26,14 @@ export function activate(context: vscode.ExtensionContext): LlmScopeApi {
   const statusBar = activateStatusBar(services, counter);
   activateCountCommand(services, counter);
   activateTokenizerPicker(services);
+  const similarity = activateSimilarity(services, activateApiKeys(services));
   context.subscriptions.push(
     vscode.commands.registerCommand('llmScope.showLog', () => log.show()),
   );
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { statusBar, activationMs };
+  return { statusBar, activationMs, similarity };
 }
 
 export function deactivate(): void {}
