@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportMarkdown, type SimilarityReport } from '../core/embeddings/report';
 import type { Services } from './services';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmbeddingError, PROVIDER_NAMES, type ProviderId, sentence } from './provider';
 
 // zod 4 numbers reject NaN and ±Infinity, which is what an embedding must never hold.

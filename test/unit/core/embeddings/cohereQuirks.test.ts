@@ -1,7 +1,7 @@
 import { Cohere, CohereError } from 'cohere-ai';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeCohereFailure } from '../../../../src/core/embeddings/cohereProvider';
+import { describeCohereFailure } from '../../../../src/core/embeddings/cohereSdk';
 
 const context = { model: 'embed-v4.0', keyHint: 'Set the key.', timeoutMs: 30_000, secret: 'k' };
 
