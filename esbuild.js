@@ -22,6 +22,7 @@ const nodeEntries = {
 /** Webview scripts: each entry becomes dist/media/<name>.js, run in the webview's browser. */
 const webviewEntries = {
   scaling: 'media/scaling/main.ts',
+  similarity: 'media/similarity/main.ts',
 };
 
 const common = {

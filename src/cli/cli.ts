@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { type CliIo, EXIT_USAGE, UsageError } from './errors';
 import { SCALING_USAGE, scalingCommand } from './scalingCommand';
+import { SIMILARITY_USAGE, similarityCommand } from './similarityCommand';
 import { TOKENS_USAGE, tokensCommand } from './tokensCommand';
 
 type Subcommand = (args: string[], io: CliIo) => Promise<void>;
@@ -8,6 +9,7 @@ type Subcommand = (args: string[], io: CliIo) => Promise<void>;
 const SUBCOMMANDS: Record<string, { run: Subcommand; usage: string }> = {
   tokens: { run: tokensCommand, usage: TOKENS_USAGE },
   scaling: { run: scalingCommand, usage: SCALING_USAGE },
+  similarity: { run: similarityCommand, usage: SIMILARITY_USAGE },
 };
 
 const USAGE = `Usage: llm-scope <command> [options]
@@ -74,6 +76,8 @@ if (require.main === module) {
     readStdin,
   };
   void runCli(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
+    // A library's leftover timer (cohere-ai's, after a failed request) must not keep the
+    // process alive once the answer is out: flush both streams, then exit.
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   });
 }

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ENCODING_NAMES, isEncodingName } from '../core/tokens/encodings';
 import { resolveTokenizerTarget, type TokenizerTarget } from '../core/tokens/models';
 import { countCodePoints } from '../core/tokens/textStats';
 import { getTokenizer } from '../core/tokens/tokenizer';
 import { type CliIo, UsageError } from './errors';
+import { decodeText, readInput } from './textInput';
 
 export const TOKENS_USAGE = `\
 Usage: llm-scope tokens [--model NAME | --encoding NAME] [--json] [FILE ...]
@@ -71,20 +71,4 @@ function chooseTarget(model: string | undefined, encoding: string | undefined): 
     throw new UsageError(`Unknown model "${name}". Use --encoding NAME for a raw encoding.`);
   }
   return target;
-}
-
-async function readInput(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(`Cannot read "${path}" (${reason}).`);
-  }
-}
-
-function decodeText(name: string, bytes: Buffer): string {
-  if (bytes.includes(0)) {
-    throw new UsageError(`"${name}" looks binary (it contains a NUL byte); give a text file.`);
-  }
-  return bytes.toString('utf8');
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { activateApiKeys } from './apiKeys';
 import { activateCountCommand } from './countCommand';
 import { activateScalingPanel, type ScalingCalculatorHooks } from './scalingPanel';
 import type { Services } from './services';
+import { activateSimilarity, type SimilarityApi } from './similarityCommand';
 import { activateStatusBar, type TokenStatusBar } from './statusBar';
 import { InProcessTokenCounter } from './tokenCounter';
 import { activateTokenizerPicker } from './tokenizerPicker';
@@ -11,6 +13,7 @@ export interface LlmScopeApi {
   readonly statusBar: TokenStatusBar;
   readonly activationMs: number;
   readonly scaling: ScalingCalculatorHooks;
+  readonly similarity: SimilarityApi;
 }
 
 export function activate(context: vscode.ExtensionContext): LlmScopeApi {
@@ -26,13 +29,14 @@ export function activate(context: vscode.ExtensionContext): LlmScopeApi {
   activateCountCommand(services, counter);
   activateTokenizerPicker(services);
   const scaling = activateScalingPanel(services);
+  const similarity = activateSimilarity(services, activateApiKeys(services));
   context.subscriptions.push(
     vscode.commands.registerCommand('llmScope.showLog', () => log.show()),
   );
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { statusBar, activationMs, scaling };
+  return { statusBar, activationMs, scaling, similarity };
 }
 
 export function deactivate(): void {}
