@@ -2,7 +2,7 @@
 // layout and the chart in a theme without starting the editor.
 //   node esbuild.js && node scripts/preview-scaling-webview.mjs [light|dark] [out.png]
 // Needs a Chromium binary (CHROMIUM_PATH, default /usr/bin/chromium).
-/* global Buffer, window */
+/* global window */
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
