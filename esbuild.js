@@ -16,6 +16,7 @@ const ENCODINGS = ['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base'];
 /** Node-side bundles: each entry becomes dist/<name>.js. */
 const nodeEntries = {
   extension: 'src/extension/extension.ts',
+  tokenWorker: 'src/worker/tokenWorker.ts',
   cli: 'src/cli/cli.ts',
 };
 

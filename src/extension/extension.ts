@@ -5,7 +5,7 @@ import { activateScalingPanel, type ScalingCalculatorHooks } from './scalingPane
 import type { Services } from './services';
 import { activateSimilarity, type SimilarityApi } from './similarityCommand';
 import { activateStatusBar, type TokenStatusBar } from './statusBar';
-import { InProcessTokenCounter } from './tokenCounter';
+import { WorkerTokenCounter } from './workerTokenCounter';
 import { activateTokenizerPicker } from './tokenizerPicker';
 
 /** What `activate` returns: used by the integration tests to read the status bar. */
@@ -22,7 +22,8 @@ export function activate(context: vscode.ExtensionContext): LlmScopeApi {
   const services: Services = { context, log };
   context.subscriptions.push(log);
 
-  const counter = new InProcessTokenCounter();
+  // The worker bundle sits beside this one; without it the counter counts in process.
+  const counter = new WorkerTokenCounter(context.asAbsolutePath('dist/tokenWorker.js'), log);
   context.subscriptions.push(counter);
 
   const statusBar = activateStatusBar(services, counter);

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
+import { ChunkCountCache } from '../core/tokens/chunkedCount';
+import { splitIntoChunks } from '../core/tokens/chunking';
 import type { EncodingName } from '../core/tokens/encodings';
-import { getTokenizer } from '../core/tokens/tokenizer';
 
 /** Counts tokens for the editor features; asynchronous so it can move off the main thread. */
 export interface TokenCounter {
@@ -12,12 +13,21 @@ export interface TokenCounter {
   dispose(): void;
 }
 
+export class CountCancelledError extends Error {
+  constructor() {
+    super('Token count cancelled.');
+  }
+}
+
 /**
- * Counts on the extension host's own thread, yielding between texts.
- * Known limitation: one very large text is counted in one go and blocks the extension host
- * while it runs; the status bar therefore caps the size it counts live.
+ * Counts on the extension host's own thread, chunk by chunk, yielding between chunks.
+ * Known limitation: a text without a safe cut (one very long line) is one chunk, counted in one
+ * go, and blocks the extension host while it runs; the status bar therefore caps the size it
+ * counts live.
  */
 export class InProcessTokenCounter implements TokenCounter {
+  private readonly cache = new ChunkCountCache();
+
   async count(
     texts: readonly string[],
     encoding: EncodingName,
@@ -25,20 +35,16 @@ export class InProcessTokenCounter implements TokenCounter {
   ): Promise<number> {
     let total = 0;
     for (const text of texts) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (cancellation?.isCancellationRequested) {
-        throw new CountCancelledError();
+      for (const chunk of splitIntoChunks(text, encoding)) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancellation?.isCancellationRequested) {
+          throw new CountCancelledError();
+        }
+        total += this.cache.tokensOf(chunk, encoding);
       }
-      total += getTokenizer(encoding).count(text);
     }
     return total;
   }
 
   dispose(): void {}
-}
-
-export class CountCancelledError extends Error {
-  constructor() {
-    super('Token count cancelled.');
-  }
 }
