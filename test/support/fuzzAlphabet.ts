@@ -11,6 +11,8 @@ export const FUZZ_ALPHABET: readonly string[] = [
   '\ufeff', '\u200b', '\u180e', '\r\n', '  ', '\n\n',
   "'", "'", "'", '\u2019', '\u02bc', 's', 'S', '\u017f', 't', 'T', 're', 'RE', 've', 'm', 'll',
   'LL', 'd', 'D', 'K', '\u212a',
+  // U+0295 is Ll in Unicode 16 and Lo in 17: o200k's upper/lower split sees the change.
+  '\u0295', 'a\u0295', 'A\u0295b',
   ...'aZzQeE', 'Hello', 'WORLD', 'camelCase', 'ǅ', 'ǈ', 'ʰ', 'ß', 'İ', 'ı',
   ...'αΩβψ', ...'ЖжЁё', ...'日本語中文', ...'ひらがなカタカナ', ...'한국어', ...'العربية', ...'עברית',
   'नमस्ते', 'क्ष', '\u0301', '\u0308', '\u20dd', '\u093f', '\u0e31',

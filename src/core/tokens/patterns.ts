@@ -6,7 +6,8 @@ import type { EncodingName } from './encodings';
  *
  * Differences from the published patterns, each needed for tiktoken's exact behaviour in a
  * JavaScript engine:
- * - every `\p{..}` and `\s` is replaced by a class pinned to Unicode 16.0 (see unicodeClasses);
+ * - every `\p{..}` and `\s` is replaced by a class pinned to Unicode 16.0 (see unicodeClasses),
+ *   which needs the `v` flag (class set operations);
  * - `(?i:'s|...)` is spelled out, and `s` also matches U+017F LATIN SMALL LETTER LONG S, which
  *   case-folds to `s` in the Rust regex crate.
  */
@@ -28,11 +29,11 @@ export function pretokenizerPattern(encoding: EncodingName): RegExp {
           `${lead}${upperish}*${lowerish}+${suffix}`,
           `${lead}${upperish}+${lowerish}*${suffix}`,
           `[${c.number}]{1,3}`,
-          ` ?[^${ws}${letter}${c.number}]+[\\r\\n/]*`,
+          ` ?[^${ws}${letter}${c.number}]+[\\r\\n\\/]*`,
           `[${ws}]*[\\r\\n]+`,
           trailingSpace,
         ].join('|'),
-        'gu',
+        'gv',
       );
     }
     case 'cl100k_base':
@@ -45,7 +46,7 @@ export function pretokenizerPattern(encoding: EncodingName): RegExp {
           `[${ws}]*[\\r\\n]+`,
           trailingSpace,
         ].join('|'),
-        'gu',
+        'gv',
       );
     case 'p50k_base':
     case 'r50k_base':
@@ -58,7 +59,7 @@ export function pretokenizerPattern(encoding: EncodingName): RegExp {
           ` ?[^${ws}${letter}${c.number}]+`,
           trailingSpace,
         ].join('|'),
-        'gu',
+        'gv',
       );
   }
 }

@@ -8,8 +8,8 @@ import { pretokenizerPattern } from './patterns';
  */
 const PIECE_CACHE_ENTRIES = 65_536;
 
-/** Longer pieces are rarely repeated and would pin memory in the cache. */
-const PIECE_CACHE_MAX_BYTES = 256;
+/** Longer pieces (UTF-16 units) are rarely repeated and would pin memory in the cache. */
+const PIECE_CACHE_MAX_LENGTH = 256;
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -42,12 +42,22 @@ export class Tokenizer {
     // tiktoken receives text as UTF-8, where a lone surrogate has become U+FFFD.
     const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
     const ascii = !NON_ASCII.test(wellFormed);
-    const pattern = new RegExp(this.pattern);
+    // Sticky: every position starts a piece (each pattern's alternatives cover every code
+    // point), so `test` finds the piece's end without allocating a match array.
+    const pattern = new RegExp(this.pattern.source, 'yv');
     let count = 0;
+    let start = 0;
 
-    for (let match = pattern.exec(wellFormed); match !== null; match = pattern.exec(wellFormed)) {
-      const piece = ascii ? match[0] : toByteString(match[0]);
-      const rank = this.ranks.get(piece);
+    while (start < wellFormed.length) {
+      if (!pattern.test(wellFormed)) {
+        throw new Error(`The ${this.encoding} pre-tokenizer matched nothing at ${start}.`);
+      }
+      const end = pattern.lastIndex;
+      const piece = wellFormed.slice(start, end);
+      start = end;
+
+      // Pieces that are one token are the common case: one lookup, no bytes made.
+      const rank = ascii || !NON_ASCII.test(piece) ? this.ranks.get(piece) : undefined;
       if (rank !== undefined) {
         sink?.push(rank);
         count++;
@@ -59,15 +69,16 @@ export class Tokenizer {
     return count;
   }
 
+  /** Tokens of a piece that is not one token as it stands, cached by the piece's text. */
   private mergePiece(piece: string, sink: number[] | null): number {
-    if (piece.length > PIECE_CACHE_MAX_BYTES) {
-      return bytePairMerge(piece, this.ranks, sink);
+    if (piece.length > PIECE_CACHE_MAX_LENGTH) {
+      return this.encodeBytes(toByteString(piece), sink);
     }
 
     let ids = this.pieceCache.get(piece);
     if (ids === undefined) {
       ids = [];
-      bytePairMerge(piece, this.ranks, ids);
+      this.encodeBytes(toByteString(piece), ids);
       if (this.pieceCache.size >= PIECE_CACHE_ENTRIES) {
         this.pieceCache.clear();
       }
@@ -80,6 +91,15 @@ export class Tokenizer {
       }
     }
     return ids.length;
+  }
+
+  private encodeBytes(bytes: string, sink: number[] | null): number {
+    const rank = this.ranks.get(bytes);
+    if (rank !== undefined) {
+      sink?.push(rank);
+      return 1;
+    }
+    return bytePairMerge(bytes, this.ranks, sink);
   }
 }
 
