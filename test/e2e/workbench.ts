@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** What test/harness/e2e.mjs hands the UI checks. */
 export interface E2eSession {
@@ -33,9 +34,10 @@ export async function openWorkbench(): Promise<Page> {
   return page;
 }
 
-export async function screenshot(name: string): Promise<string> {
+/** Saves the whole page, or only `target` (a chart, say) when given, as `name`.png. */
+export async function screenshot(name: string, target?: Locator): Promise<string> {
   const file = path.join(session().screenshotsDir, `${name}.png`);
-  await session().page.screenshot({ path: file });
+  await (target ?? session().page).screenshot({ path: file });
   console.log(`    screenshot: ${file}`);
   return file;
 }
@@ -55,12 +57,127 @@ export async function openFile(page: Page, name: string): Promise<void> {
 
 /** Runs a command from the command palette (Ctrl+Shift+P) by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  const deadline = Date.now() + 30_000;
+  // The palette lists the commands known when it opens and is not refreshed. Just after a
+  // reload the extension's commands may not be registered yet, so a palette without the row is
+  // closed and opened again, as a person would.
+  for (;;) {
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
+}
+
+/** Closes every editor and webview panel, and waits until a reload would restore none. */
+export async function closeAllEditors(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+  await waitForSavedEditors(page, (saved) => saved === '', 'The saved editors');
+}
+
+// Runs in the page, as a string because the tests are compiled without the DOM's types. The
+// workbench keeps the window's open editors, with each webview's state, under this key of the
+// workspace's IndexedDB database; the key is absent while no editor is open.
+const READ_SAVED_EDITORS = `(async () => {
+  const read = (request) => new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  for (const { name } of await indexedDB.databases()) {
+    if (!name.startsWith('vscode-web-state-db-') || name === 'vscode-web-state-db-global') {
+      continue;
+    }
+    const db = await read(indexedDB.open(name));
+    try {
+      if (db.objectStoreNames.contains('ItemTable')) {
+        const store = db.transaction('ItemTable').objectStore('ItemTable');
+        const value = await read(store.get('memento/workbench.parts.editor'));
+        if (value !== undefined) {
+          return String(value);
+        }
+      }
+    } finally {
+      db.close();
+    }
+  }
+  return '';
+})()`;
+
+/**
+ * Waits until what the workbench saved of its open editors satisfies `accept`. The browser
+ * workbench writes that state every few seconds while idle, and its write at unload does not
+ * always finish, so a reload right after a change may restore the state from before it: a
+ * test that reloads waits here first.
+ */
+export async function waitForSavedEditors(
+  page: Page,
+  accept: (saved: string) => boolean,
+  what: string,
+): Promise<void> {
+  await waitForReading(page, () => page.evaluate<string>(READ_SAVED_EDITORS), accept, what);
+}
+
+/**
+ * The page inside the visible webview panel. A webview is two iframes deep: the workbench's
+ * host frame, then the frame holding the extension's HTML.
+ */
+export function webview(page: Page): FrameLocator {
+  return page
+    .locator('iframe.webview.ready')
+    .filter({ visible: true })
+    .contentFrame()
+    .locator('iframe#active-frame')
+    .contentFrame();
+}
+
+/**
+ * Changes user settings by writing the settings file, as an edit of settings.json would; a
+ * value of undefined removes the key. The workbench reads the file when it loads, so call
+ * openWorkbench() afterwards for the change to be certain to apply.
+ */
+export function updateUserSettings(changes: Record<string, unknown>): void {
+  const file = session().userSettings;
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) {
+      delete settings[key];
+    } else {
+      settings[key] = value;
+    }
+  }
+  fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+}
+
+/** Reads until `accept` holds and returns that reading; fails with the last one after 20 s. */
+export async function waitForReading<T>(
+  page: Page,
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  let value = await read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) {
+      const shown = JSON.stringify(value);
+      throw new Error(`${what} reads ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}.`);
+    }
+    await page.waitForTimeout(100);
+    value = await read();
+  }
+  return value;
 }
 
 /** The LLM Scope token item in the status bar. */
@@ -71,16 +188,12 @@ export function tokenItem(page: Page): Locator {
 /** Waits until the status bar item reads `expected` and returns what it read. */
 export async function waitForStatus(page: Page, expected: string): Promise<string> {
   const item = tokenItem(page);
-  const deadline = Date.now() + 20_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = normalise((await item.textContent().catch(() => null)) ?? '');
-    if (text === expected) {
-      return text;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`The status bar item reads "${text}", expected "${expected}".`);
+  return waitForReading(
+    page,
+    async () => normalise((await item.textContent().catch(() => null)) ?? ''),
+    (text) => text === expected,
+    `The status bar item (expected "${expected}")`,
+  );
 }
 
 /** The text of the newest notification toast whose message matches `pattern`. */
