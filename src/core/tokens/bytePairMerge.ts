@@ -7,76 +7,93 @@ import type { RankTable } from './encodings';
  */
 const SCAN_LIMIT_BYTES = 64;
 
-const NO_RANK = Number.MAX_SAFE_INTEGER;
+const NO_RANK = 0x7fffffff;
+
+/** Scratch arrays reused across calls: merging allocates nothing for short pieces. */
+const scanStarts = new Int32Array(SCAN_LIMIT_BYTES + 1);
+const scanRanks = new Int32Array(SCAN_LIMIT_BYTES);
 
 /**
- * Splits `piece` (a byte string: one char per byte) into tokens by byte-pair merging, exactly
+ * Splits `bytes[0..length)` (one pre-tokenizer piece) into tokens by byte-pair merging, exactly
  * as tiktoken does: repeatedly merge the adjacent pair whose concatenation has the lowest rank,
  * the leftmost one on ties. Pushes the token ids to `sink` when given; returns the count.
  */
-export function bytePairMerge(piece: string, ranks: RankTable, sink: number[] | null): number {
-  const boundaries =
-    piece.length <= SCAN_LIMIT_BYTES ? mergeByScan(piece, ranks) : mergeByHeap(piece, ranks);
-
-  if (sink !== null) {
-    for (let i = 0; i + 1 < boundaries.length; i++) {
-      sink.push(rankOf(piece, boundaries[i], boundaries[i + 1], ranks));
+export function bytePairMerge(
+  bytes: Uint8Array,
+  length: number,
+  ranks: RankTable,
+  sink: number[] | null,
+): number {
+  if (length <= SCAN_LIMIT_BYTES) {
+    const parts = mergeByScan(bytes, length, ranks);
+    if (sink !== null) {
+      for (let i = 0; i < parts; i++) {
+        sink.push(ranks.rankOf(bytes, scanStarts[i], scanStarts[i + 1]));
+      }
     }
+    return parts;
   }
-  return boundaries.length - 1;
+  return mergeByHeap(bytes, length, ranks, sink);
 }
 
-function rankOf(piece: string, start: number, end: number, ranks: RankTable): number {
-  return ranks.get(piece.slice(start, end)) ?? NO_RANK;
-}
-
-/** Returns the boundaries of the final parts: [0, ..., piece.length]. */
-function mergeByScan(piece: string, ranks: RankTable): number[] {
-  const boundaries: number[] = [];
-  for (let i = 0; i <= piece.length; i++) {
-    boundaries.push(i);
-  }
-
+/** Leaves the part boundaries in scanStarts[0..parts] and returns the number of parts. */
+function mergeByScan(bytes: Uint8Array, length: number, ranks: RankTable): number {
+  const starts = scanStarts;
   // pairRanks[i] is the rank of parts i and i + 1 joined.
-  const pairRanks: number[] = [];
-  for (let i = 0; i + 2 < boundaries.length; i++) {
-    pairRanks.push(rankOf(piece, boundaries[i], boundaries[i + 2], ranks));
+  const pairRanks = scanRanks;
+  let parts = length;
+
+  for (let i = 0; i <= length; i++) {
+    starts[i] = i;
+  }
+  for (let i = 0; i + 1 < parts; i++) {
+    pairRanks[i] = rankOrNone(ranks, bytes, i, i + 2);
   }
 
   for (;;) {
     let best = -1;
     let bestRank = NO_RANK;
-    for (let i = 0; i < pairRanks.length; i++) {
+    for (let i = 0; i + 1 < parts; i++) {
       if (pairRanks[i] < bestRank) {
         bestRank = pairRanks[i];
         best = i;
       }
     }
     if (best < 0) {
-      return boundaries;
+      return parts;
     }
 
     // Parts best and best + 1 become one; only the pairs on either side of it change.
-    boundaries.splice(best + 1, 1);
-    pairRanks.splice(best, 1);
-    if (best < pairRanks.length) {
-      pairRanks[best] = rankOf(piece, boundaries[best], boundaries[best + 2], ranks);
+    starts.copyWithin(best + 1, best + 2, parts + 1);
+    pairRanks.copyWithin(best + 1, best + 2, parts - 1);
+    parts--;
+    if (best + 1 < parts) {
+      pairRanks[best] = rankOrNone(ranks, bytes, starts[best], starts[best + 2]);
     }
     if (best > 0) {
-      pairRanks[best - 1] = rankOf(piece, boundaries[best - 1], boundaries[best + 1], ranks);
+      pairRanks[best - 1] = rankOrNone(ranks, bytes, starts[best - 1], starts[best + 1]);
     }
   }
+}
+
+function rankOrNone(ranks: RankTable, bytes: Uint8Array, start: number, end: number): number {
+  const rank = ranks.rankOf(bytes, start, end);
+  return rank < 0 ? NO_RANK : rank;
 }
 
 /**
  * The same merge with a doubly linked list of parts and a binary heap of candidate pairs keyed
  * by (rank, start). Entries made stale by a merge stay in the heap and are skipped when popped.
  */
-function mergeByHeap(piece: string, ranks: RankTable): number[] {
-  const n = piece.length;
+function mergeByHeap(
+  bytes: Uint8Array,
+  n: number,
+  ranks: RankTable,
+  sink: number[] | null,
+): number {
   const next = new Int32Array(n + 1);
   const prev = new Int32Array(n + 1);
-  const pairRank = new Float64Array(n);
+  const pairRank = new Int32Array(n);
   const heap = new PairHeap(n);
 
   for (let i = 0; i <= n; i++) {
@@ -84,7 +101,7 @@ function mergeByHeap(piece: string, ranks: RankTable): number[] {
     prev[i] = i - 1;
   }
   for (let i = 0; i + 1 < n; i++) {
-    pairRank[i] = rankOf(piece, i, i + 2, ranks);
+    pairRank[i] = rankOrNone(ranks, bytes, i, i + 2);
     if (pairRank[i] !== NO_RANK) {
       heap.push(pairRank[i], i);
     }
@@ -94,14 +111,16 @@ function mergeByHeap(piece: string, ranks: RankTable): number[] {
   // Re-ranks the pair that starts at part `start` after a neighbour changed.
   const rerank = (start: number): void => {
     const end = next[next[start]];
-    pairRank[start] = end <= n ? rankOf(piece, start, end, ranks) : NO_RANK;
+    pairRank[start] = end <= n ? rankOrNone(ranks, bytes, start, end) : NO_RANK;
     if (pairRank[start] !== NO_RANK) {
       heap.push(pairRank[start], start);
     }
   };
 
   while (heap.size > 0) {
-    const [rank, start] = heap.pop();
+    const key = heap.pop();
+    const rank = Math.floor(key / START_RANGE);
+    const start = key - rank * START_RANGE;
     if (pairRank[start] !== rank) {
       continue;
     }
@@ -117,14 +136,18 @@ function mergeByHeap(piece: string, ranks: RankTable): number[] {
     }
   }
 
-  const boundaries: number[] = [];
-  for (let i = 0; i <= n; i = next[i]) {
-    boundaries.push(i);
+  let parts = 0;
+  for (let i = 0; i < n; i = next[i]) {
+    sink?.push(ranks.rankOf(bytes, i, next[i]));
+    parts++;
   }
-  return boundaries;
+  return parts;
 }
 
-/** A binary min-heap of (rank, start) pairs packed into one double: rank * 2^32 + start. */
+/** Starts are below 2^32 and ranks below 2^21, so rank * 2^32 + start is exact in a double. */
+const START_RANGE = 4294967296;
+
+/** A binary min-heap of (rank, start) pairs, each packed into one double key. */
 class PairHeap {
   private keys: Float64Array;
   size = 0;
@@ -141,7 +164,7 @@ class PairHeap {
     }
 
     const keys = this.keys;
-    const key = rank * 4294967296 + start;
+    const key = rank * START_RANGE + start;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -154,7 +177,8 @@ class PairHeap {
     keys[i] = key;
   }
 
-  pop(): [rank: number, start: number] {
+  /** Removes and returns the smallest key. */
+  pop(): number {
     const keys = this.keys;
     const top = keys[0];
     const last = keys[--this.size];
@@ -175,8 +199,6 @@ class PairHeap {
       i = child;
     }
     keys[i] = last;
-
-    const rank = Math.floor(top / 4294967296);
-    return [rank, top - rank * 4294967296];
+    return top;
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ByteRankTable } from './byteRankTable';
 
 export const ENCODING_NAMES = ['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base'] as const;
 
@@ -19,11 +20,8 @@ export const ENCODING_DESCRIPTIONS: Record<EncodingName, string> = {
   r50k_base: 'GPT-3 (davinci), GPT-2',
 };
 
-/**
- * Mergeable ranks of one encoding: the byte string of each token (one char per byte, code
- * points 0-255) mapped to its rank, which is also its token id.
- */
-export type RankTable = ReadonlyMap<string, number>;
+/** Mergeable ranks of one encoding: each token's bytes and its rank, which is its token id. */
+export type RankTable = ByteRankTable;
 
 interface RankFile {
   readonly bpe_ranks: string;
@@ -50,7 +48,7 @@ function readRankFile(encoding: EncodingName): RankFile {
  * `<tag> <first rank> <base64 token> <base64 token> ...`.
  */
 export function loadRankTable(encoding: EncodingName): RankTable {
-  const ranks = new Map<string, number>();
+  const tokens: string[] = [];
 
   for (const line of readRankFile(encoding).bpe_ranks.split('\n')) {
     if (line === '') {
@@ -59,9 +57,9 @@ export function loadRankTable(encoding: EncodingName): RankTable {
     const fields = line.split(' ');
     const firstRank = Number.parseInt(fields[1], 10);
     for (let i = 2; i < fields.length; i++) {
-      ranks.set(atob(fields[i]), firstRank + i - 2);
+      tokens[firstRank + i - 2] = atob(fields[i]);
     }
   }
 
-  return ranks;
+  return new ByteRankTable(tokens);
 }

@@ -11,8 +11,6 @@ const PIECE_CACHE_ENTRIES = 65_536;
 /** Longer pieces (UTF-16 units) are rarely repeated and would pin memory in the cache. */
 const PIECE_CACHE_MAX_LENGTH = 256;
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
 /**
  * Exact tokenizer of one OpenAI encoding: the same token ids as the official tiktoken's
  * `encode_ordinary`. Special-token strings such as `<|endoftext|>` are ordinary text here, so no
@@ -20,6 +18,9 @@ const NON_ASCII = /[\u0080-\uffff]/;
  */
 export class Tokenizer {
   private readonly pieceCache = new Map<string, number[]>();
+
+  /** The UTF-8 bytes of the current piece; grows to the longest piece seen. */
+  private bytes = new Uint8Array(1024);
 
   constructor(
     readonly encoding: EncodingName,
@@ -41,7 +42,6 @@ export class Tokenizer {
   private tokenize(text: string, sink: number[] | null): number {
     // tiktoken receives text as UTF-8, where a lone surrogate has become U+FFFD.
     const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
-    const ascii = !NON_ASCII.test(wellFormed);
     // Sticky: every position starts a piece (each pattern's alternatives cover every code
     // point), so `test` finds the piece's end without allocating a match array.
     const pattern = new RegExp(this.pattern.source, 'yv');
@@ -53,32 +53,30 @@ export class Tokenizer {
         throw new Error(`The ${this.encoding} pre-tokenizer matched nothing at ${start}.`);
       }
       const end = pattern.lastIndex;
-      const piece = wellFormed.slice(start, end);
-      start = end;
+      const length = this.encodePiece(wellFormed, start, end);
 
-      // Pieces that are one token are the common case: one lookup, no bytes made.
-      const rank = ascii || !NON_ASCII.test(piece) ? this.ranks.get(piece) : undefined;
-      if (rank !== undefined) {
+      // Pieces that are one token are the common case: one lookup, nothing allocated.
+      const rank = this.ranks.rankOf(this.bytes, 0, length);
+      if (rank >= 0) {
         sink?.push(rank);
         count++;
+      } else if (end - start > PIECE_CACHE_MAX_LENGTH) {
+        count += bytePairMerge(this.bytes, length, this.ranks, sink);
       } else {
-        count += this.mergePiece(piece, sink);
+        count += this.mergeCached(wellFormed.slice(start, end), length, sink);
       }
+      start = end;
     }
 
     return count;
   }
 
   /** Tokens of a piece that is not one token as it stands, cached by the piece's text. */
-  private mergePiece(piece: string, sink: number[] | null): number {
-    if (piece.length > PIECE_CACHE_MAX_LENGTH) {
-      return this.encodeBytes(toByteString(piece), sink);
-    }
-
+  private mergeCached(piece: string, length: number, sink: number[] | null): number {
     let ids = this.pieceCache.get(piece);
     if (ids === undefined) {
       ids = [];
-      this.encodeBytes(toByteString(piece), ids);
+      bytePairMerge(this.bytes, length, this.ranks, ids);
       if (this.pieceCache.size >= PIECE_CACHE_ENTRIES) {
         this.pieceCache.clear();
       }
@@ -93,19 +91,36 @@ export class Tokenizer {
     return ids.length;
   }
 
-  private encodeBytes(bytes: string, sink: number[] | null): number {
-    const rank = this.ranks.get(bytes);
-    if (rank !== undefined) {
-      sink?.push(rank);
-      return 1;
+  /** Writes the UTF-8 bytes of `text[start..end)` (well-formed) to `this.bytes`. */
+  private encodePiece(text: string, start: number, end: number): number {
+    if (this.bytes.length < 3 * (end - start)) {
+      this.bytes = new Uint8Array(3 * (end - start));
     }
-    return bytePairMerge(bytes, this.ranks, sink);
-  }
-}
+    const bytes = this.bytes;
+    let at = 0;
 
-/** UTF-8 bytes of `text` as a string of one char per byte, the key format of the rank table. */
-function toByteString(text: string): string {
-  return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+    for (let i = start; i < end; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit < 0x80) {
+        bytes[at++] = unit;
+      } else if (unit < 0x800) {
+        bytes[at++] = 0xc0 | (unit >> 6);
+        bytes[at++] = 0x80 | (unit & 0x3f);
+      } else if (unit < 0xd800 || unit > 0xdbff) {
+        bytes[at++] = 0xe0 | (unit >> 12);
+        bytes[at++] = 0x80 | ((unit >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (unit & 0x3f);
+      } else {
+        // A high surrogate; the text is well-formed, so its low half follows.
+        const codePoint = 0x10000 + ((unit - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
+        bytes[at++] = 0xf0 | (codePoint >> 18);
+        bytes[at++] = 0x80 | ((codePoint >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((codePoint >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (codePoint & 0x3f);
+      }
+    }
+    return at;
+  }
 }
 
 const tokenizers = new Map<EncodingName, Tokenizer>();
