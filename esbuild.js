@@ -99,6 +99,8 @@ async function main() {
     builds.push(webviewOptions);
   }
   if (tests) {
+    // Bundles of deleted tests would otherwise stay in out/ and still run.
+    fs.rmSync('out/test', { recursive: true, force: true });
     builds.push(testOptions);
   }
 

@@ -24,7 +24,12 @@ export function activate(context: vscode.ExtensionContext): LlmScopeApi {
 
   // The worker bundle sits beside this one; without it the counter counts in process.
   const counter = new WorkerTokenCounter(context.asAbsolutePath('dist/tokenWorker.js'), log);
-  context.subscriptions.push(counter);
+  context.subscriptions.push(
+    counter,
+    // The worker mirrors the documents it counts: it follows their edits instead of copies.
+    vscode.workspace.onDidChangeTextDocument((event) => counter.documentChanged(event)),
+    vscode.workspace.onDidCloseTextDocument((document) => counter.documentClosed(document)),
+  );
 
   const statusBar = activateStatusBar(services, counter);
   activateCountCommand(services, counter);

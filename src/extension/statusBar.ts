@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { describeTarget } from '../core/tokens/models';
-import { countCodePoints } from '../core/tokens/textStats';
 import { formatCount, formatShare, formatWindow } from './format';
-import { countedText } from './selectionText';
+import { countedRanges } from './selectionText';
 import type { Services } from './services';
 import { affectsTokenSettings, readTokenSettings } from './settings';
-import { CountCancelledError, type TokenCounter } from './tokenCounter';
+import { CountCancelledError, type DocumentCount, type TokenCounter } from './tokenCounter';
 
 /** Below this a count finishes before a person could read a spinner, so none is shown. */
 const SPINNER_DELAY_MS = 60;
@@ -99,9 +98,8 @@ export function activateStatusBar(services: Services, counter: TokenCounter): To
       return;
     }
 
-    const counted = countedText(editor);
-    const bytes = counted.texts.reduce((sum, text) => sum + text.length, 0);
-    if (bytes > settings.maxLiveCountBytes) {
+    const counted = countedRanges(editor);
+    if (counted.length > settings.maxLiveCountBytes) {
       item.text = `$(symbol-number) Too large to count live (${counted.scope})`;
       item.tooltip = 'Run "LLM Scope: Count Tokens in Selection" to count it on demand.';
       show();
@@ -113,9 +111,10 @@ export function activateStatusBar(services: Services, counter: TokenCounter): To
       item.text = `$(sync~spin) Counting tokens (${counted.scope})…`;
       item.tooltip = undefined;
     }, SPINNER_DELAY_MS);
-    let tokens: number;
+    let result: DocumentCount;
     try {
-      tokens = await counter.count(counted.texts, settings.target.encoding, cancellation);
+      result = await counter.countDocument(editor.document, counted.documentLength,
+        counted.ranges, settings.target.encoding, cancellation);
     } finally {
       clearTimeout(spinner);
     }
@@ -124,7 +123,7 @@ export function activateStatusBar(services: Services, counter: TokenCounter): To
     }
 
     const target = settings.target;
-    const characters = counted.texts.reduce((sum, text) => sum + countCodePoints(text), 0);
+    const { tokens, characters } = result;
     const unit = tokens === 1 ? 'token' : 'tokens';
     item.text = `$(symbol-number) ${formatCount(tokens)} ${unit} (${counted.scope})`;
 
@@ -132,8 +131,8 @@ export function activateStatusBar(services: Services, counter: TokenCounter): To
       `Tokenizer: ${describeTarget(target)}`,
       `Characters: ${formatCount(characters)}`,
     ];
-    if (counted.texts.length > 1) {
-      lines.push(`Selections: ${counted.texts.length}`);
+    if (counted.ranges !== undefined && counted.ranges.length > 1) {
+      lines.push(`Selections: ${counted.ranges.length}`);
     }
     if (target.model !== undefined) {
       const window = formatWindow(target.model.contextWindow);

@@ -1,8 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { EncodingName } from '../core/tokens/encodings';
-import { CANCELLED, type CountRequest, type WorkerMessage } from '../worker/protocol';
-import { CountCancelledError, InProcessTokenCounter, type TokenCounter } from './tokenCounter';
+import type { OffsetRange } from '../core/tokens/selections';
+import { countCodePoints } from '../core/tokens/textStats';
+import {
+  CANCELLED,
+  type CountRequest,
+  type HostMessage,
+  type TextSource,
+  type WorkerMessage,
+} from '../worker/protocol';
+import {
+  type CountableDocument,
+  CountCancelledError,
+  type DocumentCount,
+  type DocumentEdit,
+  InProcessTokenCounter,
+  textsOfRanges,
+  type TokenCounter,
+} from './tokenCounter';
 
 /** Where the counter reports trouble; the extension's LogOutputChannel is one. */
 export interface CounterLog {
@@ -10,13 +26,25 @@ export interface CounterLog {
   error(message: string): void;
 }
 
+/** What a request counts: texts it carries, or ranges of a document the worker mirrors. */
+type PendingSource =
+  | { readonly kind: 'texts'; readonly texts: readonly string[] }
+  | {
+      readonly kind: 'document';
+      readonly document: CountableDocument;
+      readonly length: number;
+      readonly ranges: readonly OffsetRange[] | undefined;
+    };
+
 interface PendingCount {
-  readonly texts: readonly string[];
+  readonly source: PendingSource;
   readonly encoding: EncodingName;
   readonly cancellation: vscode.CancellationToken | undefined;
   readonly cancelFlag: Int32Array;
-  readonly resolve: (tokens: number) => void;
+  readonly resolve: (count: DocumentCount) => void;
   readonly reject: (error: unknown) => void;
+  /** Times the worker found its mirror of the document stale; after one resend, texts go. */
+  staleAnswers: number;
   stopListening: (() => void) | undefined;
   /** Workers that stopped while this request was theirs; after two it fails. */
   crashes: number;
@@ -26,6 +54,11 @@ interface LastCount {
   readonly texts: readonly string[];
   readonly encoding: EncodingName;
   readonly tokens: number;
+}
+
+interface LastDocumentCount {
+  readonly key: string;
+  readonly count: DocumentCount;
 }
 
 /**
@@ -54,6 +87,10 @@ export class WorkerTokenCounter implements TokenCounter {
    * one document's text alive.
    */
   private last: LastCount | undefined;
+  private lastDocument: LastDocumentCount | undefined;
+
+  /** The version of each document whose text the current worker holds. */
+  private readonly mirrored = new Map<string, number>();
 
   constructor(
     private readonly workerPath: string,
@@ -78,15 +115,84 @@ export class WorkerTokenCounter implements TokenCounter {
       return this.fallback.count(texts, encoding, cancellation);
     }
 
-    const tokens = await new Promise<number>((resolve, reject) => {
+    const { tokens } = await this.request({ kind: 'texts', texts }, encoding, cancellation);
+    this.last = { texts, encoding, tokens };
+    return tokens;
+  }
+
+  async countDocument(
+    document: CountableDocument,
+    length: number,
+    ranges: readonly OffsetRange[] | undefined,
+    encoding: EncodingName,
+    cancellation?: vscode.CancellationToken,
+  ): Promise<DocumentCount> {
+    if (this.disposed || cancellation?.isCancellationRequested) {
+      throw new CountCancelledError();
+    }
+
+    const key = [document.uri.toString(), document.version, length, encoding,
+      ranges?.map((range) => `${range.start}-${range.end}`).join(',') ?? 'all'].join('|');
+    if (this.lastDocument?.key === key) {
+      return this.lastDocument.count;
+    }
+
+    if (this.startedWorker() === undefined && this.fallback !== undefined) {
+      return this.fallback.countDocument(document, length, ranges, encoding, cancellation);
+    }
+
+    const source: PendingSource = { kind: 'document', document, length, ranges };
+    const count = await this.request(source, encoding, cancellation);
+    this.lastDocument = { key, count };
+    return count;
+  }
+
+  documentChanged(edit: DocumentEdit): void {
+    const uri = edit.document.uri.toString();
+    const version = this.mirrored.get(uri);
+    if (version === undefined || this.worker === undefined) {
+      return;
+    }
+
+    // Edits arrive one version at a time; after a gap the mirror is dropped and resent whole.
+    if (version + 1 !== edit.document.version) {
+      this.forget(uri);
+      return;
+    }
+    const changes = edit.contentChanges.map((change) => ({
+      offset: change.rangeOffset,
+      length: change.rangeLength,
+      text: change.text,
+    }));
+    this.postToWorker({ kind: 'edit', uri, version: edit.document.version, changes });
+    this.mirrored.set(uri, edit.document.version);
+  }
+
+  documentClosed(document: CountableDocument): void {
+    this.forget(document.uri.toString());
+  }
+
+  private forget(uri: string): void {
+    if (this.mirrored.delete(uri)) {
+      this.postToWorker({ kind: 'close', uri });
+    }
+  }
+
+  private request(
+    source: PendingSource,
+    encoding: EncodingName,
+    cancellation: vscode.CancellationToken | undefined,
+  ): Promise<DocumentCount> {
+    return new Promise<DocumentCount>((resolve, reject) => {
       const cancelFlag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
       const request: PendingCount = {
-        texts,
+        source,
         encoding,
         cancellation,
         cancelFlag,
         resolve,
         reject,
+        staleAnswers: 0,
         stopListening: undefined,
         crashes: 0,
       };
@@ -96,9 +202,6 @@ export class WorkerTokenCounter implements TokenCounter {
       request.stopListening = () => listener?.dispose();
       this.post(id, request);
     });
-
-    this.last = { texts, encoding, tokens };
-    return tokens;
   }
 
   dispose(): void {
@@ -111,6 +214,8 @@ export class WorkerTokenCounter implements TokenCounter {
     }
     this.fallback?.dispose();
     this.last = undefined;
+    this.lastDocument = undefined;
+    this.mirrored.clear();
   }
 
   private post(id: number, request: PendingCount): void {
@@ -121,16 +226,35 @@ export class WorkerTokenCounter implements TokenCounter {
     }
 
     const message: CountRequest = {
+      kind: 'count',
       id,
       encoding: request.encoding,
-      texts: request.texts,
+      source: this.sourceFor(request.source),
       cancelFlag: request.cancelFlag,
     };
-    // Known limitation: posting copies the texts (a structured clone) on the extension host's
-    // thread, about 40 ms for 10 MB, on every count that is not a repeat of the last one.
+    // Known limitation: texts (not documents) are copied to the worker on the extension host's
+    // thread, about 10 ms per 10 MB; the count command sends its texts this way.
     worker.postMessage(message);
     // Only a busy worker keeps the process alive (the CLI and tests exit when idle).
     worker.ref();
+  }
+
+  /** The source as the worker reads it; sends the document's text first when it has none. */
+  private sourceFor(source: PendingSource): TextSource {
+    if (source.kind === 'texts') {
+      return source;
+    }
+    const { document, length, ranges } = source;
+    const uri = document.uri.toString();
+    if (this.mirrored.get(uri) !== document.version) {
+      this.postToWorker({ kind: 'open', uri, version: document.version, text: document.getText() });
+      this.mirrored.set(uri, document.version);
+    }
+    return { kind: 'document', uri, version: document.version, length, ranges };
+  }
+
+  private postToWorker(message: HostMessage): void {
+    this.worker?.postMessage(message);
   }
 
   private startedWorker(): Worker | undefined {
@@ -165,7 +289,13 @@ export class WorkerTokenCounter implements TokenCounter {
         this.workerReady = true;
         return;
       case 'counted':
-        this.settle(message.id)?.resolve(message.tokens);
+        this.settle(message.id)?.resolve({
+          tokens: message.tokens,
+          characters: message.characters,
+        });
+        return;
+      case 'stale':
+        this.resend(message.id);
         return;
       case 'cancelled':
         this.settle(message.id)?.reject(new CountCancelledError());
@@ -182,6 +312,8 @@ export class WorkerTokenCounter implements TokenCounter {
       return;
     }
     this.worker = undefined;
+    // A new worker starts with no documents.
+    this.mirrored.clear();
     const reason = describeExit(this.workerError, code);
 
     if (!this.workerReady) {
@@ -219,8 +351,37 @@ export class WorkerTokenCounter implements TokenCounter {
   private countInstead(id: number, request: PendingCount): void {
     this.settle(id);
     const fallback = this.fallback ?? this.useFallback('the worker is gone');
-    fallback.count(request.texts, request.encoding, request.cancellation)
-      .then(request.resolve, request.reject);
+    const { source } = request;
+    const counted = source.kind === 'texts'
+      ? fallback.count(source.texts, request.encoding, request.cancellation)
+        .then((tokens) => ({ tokens, characters: countAllCodePoints(source.texts) }))
+      : fallback.countDocument(source.document, source.length, source.ranges, request.encoding,
+        request.cancellation);
+    counted.then(request.resolve, request.reject);
+  }
+
+  /**
+   * The worker's copy of a document did not match: it is sent again. Should that not help (the
+   * document changed meanwhile, or its length disagrees with its edits), the texts are sent.
+   */
+  private resend(id: number): void {
+    const request = this.pending.get(id);
+    if (request === undefined || request.source.kind !== 'document') {
+      return;
+    }
+    const { document, ranges } = request.source;
+    this.forget(document.uri.toString());
+    request.staleAnswers++;
+    if (request.staleAnswers > 1) {
+      this.log?.warn('The worker\'s copy of a document went out of step; sending its text.');
+      this.pending.set(id, {
+        ...request,
+        source: { kind: 'texts', texts: textsOfRanges(document.getText(), ranges) },
+      });
+      this.post(id, this.pending.get(id)!);
+      return;
+    }
+    this.post(id, request);
   }
 
   private cancel(id: number): void {
@@ -245,6 +406,10 @@ export class WorkerTokenCounter implements TokenCounter {
     }
     return request;
   }
+}
+
+function countAllCodePoints(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + countCodePoints(text), 0);
 }
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {

@@ -171,6 +171,23 @@ describe('Token count in the status bar', function () {
     }
   });
 
+  it('follows typing at several cursors in a large document', async () => {
+    const editor = await openText(PROSE.repeat(3_000));
+    await expectText(label(oracleCount('o200k_base', editor.document.getText()), 'document'));
+
+    for (const inserted of ['x', ' tokens', '\n\n  ', '日本']) {
+      const document = editor.document;
+      await editor.edit((edit) => {
+        for (const offset of [5, 40_000, 120_000, document.getText().length - 3]) {
+          edit.insert(document.positionAt(offset), inserted);
+        }
+      });
+      await editor.edit((edit) => edit.delete(new vscode.Range(
+        document.positionAt(1_000), document.positionAt(1_200))));
+      await expectText(label(oracleCount('o200k_base', document.getText()), 'document'));
+    }
+  });
+
   it('says the document is too large to count live above the cap, with no number', async () => {
     await setSetting('statusBar.maxLiveCountMB', 0.001);
     await openText(PROSE.repeat(10));

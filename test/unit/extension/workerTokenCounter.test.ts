@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type * as vscode from 'vscode';
 import { ENCODING_NAMES } from '../../../src/core/tokens/encodings';
-import { CountCancelledError } from '../../../src/extension/tokenCounter';
+import type { OffsetRange } from '../../../src/core/tokens/selections';
+import {
+  type CountableDocument,
+  CountCancelledError,
+  type DocumentCount,
+  type DocumentEdit,
+} from '../../../src/extension/tokenCounter';
 import { type CounterLog, WorkerTokenCounter } from '../../../src/extension/workerTokenCounter';
 import { randomText, seededRandom } from '../../support/fuzzAlphabet';
 import { oracleCount } from '../../support/oracle';
@@ -51,6 +57,28 @@ function largeText(seed: number): string {
   return lines.join('\n');
 }
 
+interface FakeDocument extends CountableDocument {
+  /** Replaces text and returns the change as VS Code reports it; the version goes up. */
+  replace(offset: number, length: number, text: string): DocumentEdit['contentChanges'][number];
+}
+
+function fakeDocument(uri: string, initial: string): FakeDocument {
+  let text = initial;
+  let version = 1;
+  return {
+    uri: { toString: () => uri },
+    get version() {
+      return version;
+    },
+    getText: () => text,
+    replace(offset, length, inserted) {
+      text = text.slice(0, offset) + inserted + text.slice(offset + length);
+      version++;
+      return { rangeOffset: offset, rangeLength: length, text: inserted };
+    },
+  };
+}
+
 describe('WorkerTokenCounter', () => {
   const counter = new WorkerTokenCounter(WORKER);
   after(() => counter.dispose());
@@ -90,6 +118,49 @@ describe('WorkerTokenCounter', () => {
 
     await assert.rejects(counter.count(['never counted'], 'o200k_base', source.token),
       CountCancelledError);
+  });
+
+  it('counts a document and its selections from the mirror, following its edits', async () => {
+    const document = fakeDocument('file:///mirror.txt', largeText(8));
+    const length = (): number => document.getText().length;
+    const count = (ranges?: OffsetRange[]): Promise<DocumentCount> =>
+      counter.countDocument(document, length(), ranges, 'o200k_base');
+
+    assert.equal((await count()).tokens, oracleCount('o200k_base', document.getText()));
+    const random = seededRandom(21);
+    for (let i = 0; i < 12; i++) {
+      // Several replacements in one edit, applied in order, as a multi-cursor edit arrives.
+      const changes = [0, 1, 2].map(() => {
+        const offset = Math.floor(random() * length());
+        const removed = Math.floor(random() * 40);
+        return document.replace(offset, removed, randomText(random, 6));
+      });
+      counter.documentChanged({ document, contentChanges: changes });
+
+      const text = document.getText();
+      const ranges = [{ start: 10, end: 5_000 + i }, { start: 70_000, end: 90_000 }];
+      const expected = oracleCount('o200k_base', text.slice(10, 5_000 + i))
+        + oracleCount('o200k_base', text.slice(70_000, 90_000));
+      assert.equal((await count()).tokens, oracleCount('o200k_base', text), `edit ${i}`);
+      assert.deepEqual(await count(ranges), {
+        tokens: expected,
+        characters: [...text.slice(10, 5_000 + i)].length + [...text.slice(70_000, 90_000)].length,
+      });
+    }
+  });
+
+  it('resends a document whose mirror missed an edit, and still counts right', async () => {
+    const document = fakeDocument('file:///gap.txt', 'The first version of the text.');
+    await counter.countDocument(document, document.getText().length, undefined, 'cl100k_base');
+
+    // An edit the counter never hears of, then one it does: the versions show the gap.
+    document.replace(0, 3, 'A');
+    const change = document.replace(0, 0, 'Edited: ');
+    counter.documentChanged({ document, contentChanges: [change] });
+
+    const { tokens } = await counter.countDocument(document, document.getText().length,
+      undefined, 'cl100k_base');
+    assert.equal(tokens, oracleCount('cl100k_base', document.getText()));
   });
 
   it('lets two callers count at the same time without cancelling each other', async () => {
