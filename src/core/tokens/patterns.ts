@@ -1,4 +1,4 @@
-import { pretokenizerClasses } from './unicodeClasses';
+import { type PretokenizerClasses, pretokenizerClasses } from './unicodeClasses';
 import type { EncodingName } from './encodings';
 
 /**
@@ -10,9 +10,14 @@ import type { EncodingName } from './encodings';
  *   which needs the `v` flag (class set operations);
  * - `(?i:'s|...)` is spelled out, and `s` also matches U+017F LATIN SMALL LETTER LONG S, which
  *   case-folds to `s` in the Rust regex crate.
+ *
+ * With ASCII_CLASSES the pattern finds the same pieces in text that is all ASCII, several
+ * times faster: V8 matches small ASCII classes with a table lookup.
  */
-export function pretokenizerPattern(encoding: EncodingName): RegExp {
-  const c = pretokenizerClasses();
+export function pretokenizerPattern(
+  encoding: EncodingName,
+  c: PretokenizerClasses = pretokenizerClasses(),
+): RegExp {
   const letter = c.letter;
   const ws = c.whiteSpace;
   const contraction = "'[sS\\u{17f}]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]";
@@ -63,3 +68,17 @@ export function pretokenizerPattern(encoding: EncodingName): RegExp {
       );
   }
 }
+
+/** The classes restricted to ASCII: exact for text without a character above U+007F. */
+export const ASCII_CLASSES: PretokenizerClasses = {
+  upper: 'A-Z',
+  lower: 'a-z',
+  titlecase: '',
+  modifier: '',
+  otherLetter: '',
+  letter: 'A-Za-z',
+  mark: '',
+  number: '0-9',
+  whiteSpace: '\\t-\\r ',
+};
+

@@ -1,6 +1,6 @@
 import { bytePairMerge } from './bytePairMerge';
 import { type EncodingName, loadRankTable, type RankTable } from './encodings';
-import { pretokenizerPattern } from './patterns';
+import { ASCII_CLASSES, pretokenizerPattern } from './patterns';
 
 /**
  * Merged pieces are cached because text repeats (identifiers, words). The cache is cleared
@@ -10,6 +10,8 @@ const PIECE_CACHE_ENTRIES = 65_536;
 
 /** Longer pieces (UTF-16 units) are rarely repeated and would pin memory in the cache. */
 const PIECE_CACHE_MAX_LENGTH = 256;
+
+const NON_ASCII = /[^\0-\x7f]/;
 
 /**
  * Exact tokenizer of one OpenAI encoding: the same token ids as the official tiktoken's
@@ -26,6 +28,7 @@ export class Tokenizer {
     readonly encoding: EncodingName,
     private readonly ranks: RankTable,
     private readonly pattern: RegExp,
+    private readonly asciiPattern: RegExp,
   ) {}
 
   encode(text: string): number[] {
@@ -44,7 +47,8 @@ export class Tokenizer {
     const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
     // Sticky: every position starts a piece (each pattern's alternatives cover every code
     // point), so `test` finds the piece's end without allocating a match array.
-    const pattern = new RegExp(this.pattern.source, 'yv');
+    const source = NON_ASCII.test(wellFormed) ? this.pattern : this.asciiPattern;
+    const pattern = new RegExp(source.source, 'yv');
     let count = 0;
     let start = 0;
 
@@ -129,7 +133,12 @@ const tokenizers = new Map<EncodingName, Tokenizer>();
 export function getTokenizer(encoding: EncodingName): Tokenizer {
   let tokenizer = tokenizers.get(encoding);
   if (tokenizer === undefined) {
-    tokenizer = new Tokenizer(encoding, loadRankTable(encoding), pretokenizerPattern(encoding));
+    tokenizer = new Tokenizer(
+      encoding,
+      loadRankTable(encoding),
+      pretokenizerPattern(encoding),
+      pretokenizerPattern(encoding, ASCII_CLASSES),
+    );
     tokenizers.set(encoding, tokenizer);
   }
   return tokenizer;

@@ -68,3 +68,33 @@ describe('Tokenizer fuzzed against the official tiktoken', () => {
     });
   }
 });
+
+describe('Tokenizer on text that is all ASCII (its faster pattern)', () => {
+  // Every ASCII character, with the ones the patterns treat specially given more weight.
+  const ASCII = [
+    ...Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)),
+    ...' \t\n\r\v\f', '\r\n', '  ', '\n\n', "'s", "'T", "'re", "'LL", "'d", 'Hello', 'WORLD',
+    'camelCase', '12345', '/', '//', '.\n/', ' ?', '== ', 'x', 'Z', '9',
+  ];
+
+  for (const encoding of ENCODING_NAMES) {
+    it(`${encoding}: 2000 random ASCII strings agree`, () => {
+      const random = seededRandom(0xa5c11 + encoding.length);
+      const tokenizer = getTokenizer(encoding);
+      const mismatches: string[] = [];
+
+      for (let i = 0; i < 2000; i++) {
+        let text = '';
+        const parts = Math.floor(random() * (i % 10 === 0 ? 300 : 30));
+        for (let j = 0; j < parts; j++) {
+          text += ASCII[Math.floor(random() * ASCII.length)];
+        }
+        if (tokenizer.encode(text).join() !== oracleEncode(encoding, text).join()) {
+          mismatches.push(JSON.stringify(text));
+        }
+      }
+
+      assert.deepEqual(mismatches.slice(0, 5), []);
+    });
+  }
+});
