@@ -34,6 +34,14 @@ const common = {
   target: 'es2022',
 };
 
+/** Points `cohere-ai` at dist/cohere.js, so the SDK is read from disk on first use only. */
+const cohereApart = {
+  name: 'cohere-apart',
+  setup(build) {
+    build.onResolve({ filter: /^cohere-ai$/ }, () => ({ path: './cohere.js', external: true }));
+  },
+};
+
 const nodeOptions = {
   ...common,
   entryPoints: nodeEntries,
@@ -41,6 +49,15 @@ const nodeOptions = {
   format: 'cjs',
   platform: 'node',
   external: ['vscode'],
+  plugins: [cohereApart],
+};
+
+const cohereOptions = {
+  ...common,
+  entryPoints: { cohere: 'src/core/embeddings/cohereBundle.ts' },
+  outdir: 'dist',
+  format: 'cjs',
+  platform: 'node',
 };
 
 const webviewOptions = {
@@ -94,7 +111,7 @@ function copyRankFiles() {
 
 async function main() {
   copyRankFiles();
-  const builds = [nodeOptions];
+  const builds = [nodeOptions, cohereOptions];
   if (Object.keys(webviewEntries).length > 0) {
     builds.push(webviewOptions);
   }

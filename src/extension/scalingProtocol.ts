@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CALCULATOR_MODES, type CalculatorInputs } from '../core/scaling/calculator';
 import { LAW_IDS, type LawId } from '../core/scaling/laws';
 

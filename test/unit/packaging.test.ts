@@ -21,10 +21,12 @@ describe('the .vsix contents', () => {
   const files = packagedFiles();
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-  it('holds the extension entry point, the CLI and the rank data of every encoding', () => {
+  it('holds the entry points, the worker, the Cohere SDK and every encoding\'s ranks', () => {
     const required = [
       manifest.main.replace(/^\.\//, ''),
       manifest.bin['llm-scope'].replace(/^\.\//, ''),
+      'dist/tokenWorker.js',
+      'dist/cohere.js',
       'dist/ranks/o200k_base.json',
       'dist/ranks/cl100k_base.json',
       'dist/ranks/p50k_base.json',
