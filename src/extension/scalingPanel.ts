@@ -8,11 +8,7 @@ import {
 } from '../core/scaling/calculator';
 import { findAccelerator } from '../core/scaling/hardware';
 import { scalingPageHtml } from './scalingHtml';
-import {
-  type PanelMessage,
-  type RenderedCalculation,
-  webviewMessageSchema,
-} from './scalingProtocol';
+import type { PanelMessage, RenderedCalculation } from './scalingProtocol';
 import type { Services } from './services';
 import { SECTION } from './settings';
 
@@ -119,6 +115,8 @@ class ScalingPanel {
   }
 
   private async receive(raw: unknown): Promise<void> {
+    // Loaded on the first message rather than at activation: zod takes a while to load.
+    const { webviewMessageSchema } = await import('./scalingProtocol');
     const parsed = webviewMessageSchema.safeParse(raw);
     if (!parsed.success) {
       this.services.log.warn('Scaling calculator: ignored a malformed webview message.');

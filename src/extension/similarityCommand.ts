@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { EmbeddingCache } from '../core/embeddings/cache';
-import { createProvider } from '../core/embeddings/createProvider';
 import { EmbeddingError } from '../core/embeddings/provider';
 import { excerpt, toReport } from '../core/embeddings/report';
 import type { SimilarityResult } from '../core/embeddings/result';
@@ -134,6 +133,8 @@ async function runComparison(
   cache: EmbeddingCache,
 ): Promise<SimilarityResult | undefined> {
   const settings = readEmbeddingSettings();
+  // The providers' reply validation loads zod; activation should not pay for it.
+  const { createProvider } = await import('../core/embeddings/createProvider');
   const provider = createProvider({
     ...settings,
     apiKey: await keys.get(settings.provider),

@@ -1,42 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import * as z from 'zod';
 import { reportMarkdown, type SimilarityReport } from '../core/embeddings/report';
 import type { Services } from './services';
 
 const VIEW_TYPE = 'llmScope.similarity';
 
 /** Earlier comparisons kept below the latest one; older ones drop off. */
-const HISTORY_LIMIT = 20;
+export const HISTORY_LIMIT = 20;
 
-const finite = z.number().finite();
-
-// Checks what comes back from a webview's saved state before it is shown again.
-const reportSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  provider: z.string(),
-  model: z.string(),
-  inputType: z.string(),
-  excerpts: z.array(z.string()),
-  dimensions: z.number().int(),
-  cosine: finite,
-  dot: finite,
-  euclidean: finite,
-  norms: z.array(finite),
-  matrix: z.array(z.array(finite)).optional(),
-  reading: z.string(),
-  billedTokens: z.number().optional(),
-  fromCache: z.boolean(),
-  warnings: z.array(z.string()),
-});
-
-const savedStateSchema = z.object({ reports: z.array(reportSchema).max(HISTORY_LIMIT) });
-
-const incomingSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('copyMarkdown'), id: z.string().max(100) }),
-]);
+/**
+ * The message schemas pull in zod, which takes tens of milliseconds to load: they are loaded
+ * when the view first talks, not when the extension activates.
+ */
+const protocol = (): Promise<typeof import('./similarityProtocol')> =>
+  import('./similarityProtocol');
 
 /** What tests may ask of the results view. */
 export interface SimilarityPanelState {
@@ -57,7 +34,7 @@ export class SimilarityPanel {
     services.context.subscriptions.push(
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
-          const saved = savedStateSchema.safeParse(state);
+          const saved = (await protocol()).savedStateSchema.safeParse(state);
           if (saved.success && this.reports.length === 0) {
             this.reports = saved.data.reports as SimilarityReport[];
           }
@@ -113,8 +90,8 @@ export class SimilarityPanel {
     ];
   }
 
-  private receive(message: unknown): void {
-    const parsed = incomingSchema.safeParse(message);
+  private async receive(message: unknown): Promise<void> {
+    const parsed = (await protocol()).incomingSchema.safeParse(message);
     if (!parsed.success) {
       this.services.log.warn('Ignored a malformed message from the similarity view.');
       return;

@@ -70,8 +70,14 @@ describe('Token count, as a person uses it', function () {
 
     await waitForStatus(page, label(oracleCount('cl100k_base', firstLine(file)), 'selection'));
     // The workbench writes the settings file shortly after the change takes effect.
-    const saved = (): unknown =>
-      JSON.parse(fs.readFileSync(session().userSettings, 'utf8'))['llmScope.tokenizer'];
+    // It may be caught half-written: read it again until it parses.
+    const saved = (): unknown => {
+      try {
+        return JSON.parse(fs.readFileSync(session().userSettings, 'utf8'))['llmScope.tokenizer'];
+      } catch {
+        return undefined;
+      }
+    };
     for (let i = 0; i < 50 && saved() !== 'cl100k_base'; i++) {
       await page.waitForTimeout(100);
     }
