@@ -81,13 +81,24 @@ function ensureNode() {
   return folder;
 }
 
+/**
+ * The environment without the npm_* variables an outer `npm test` sets. The inner npm would
+ * take them as its own configuration: code-server's install script reads the Node version
+ * from npm_config_user_agent, which then names the outer npm's Node 20 and fails.
+ */
+function withoutNpmVariables(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+  );
+}
+
 function ensureCodeServer(nodeDir) {
   const folder = path.join(toolsRoot(), `code-server-${CODE_SERVER_VERSION}`);
   installOnce(folder, `code-server ${CODE_SERVER_VERSION}`, (target) => {
     // Node 24 first on PATH runs npm and the install scripts; nodedir points node-gyp at the
     // shipped headers so it downloads nothing.
     const env = {
-      ...process.env,
+      ...withoutNpmVariables(process.env),
       PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
       npm_config_nodedir: nodeDir,
       npm_config_update_notifier: 'false',
