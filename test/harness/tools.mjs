@@ -63,7 +63,8 @@ function ensureAptPackages() {
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  // With the recommended packages: Chromium's fonts among them, for readable screenshots.
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env });
 }
 
 function ensureNode() {
