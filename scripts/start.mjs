@@ -3,6 +3,7 @@
 // 127.0.0.1), whose address is printed. Ctrl+C stops the server and removes its state.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { makeStateDir, startCodeServer } from '../test/harness/server.mjs';
 import { ensureTools } from '../test/harness/tools.mjs';
@@ -15,6 +16,14 @@ function build() {
   if (result.status !== 0) {
     process.exit(result.status ?? 1);
   }
+}
+
+function isFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }
 
 function hasDesktopCode() {
@@ -42,11 +51,21 @@ fs.symlinkSync(
   path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`),
 );
 
-const port = Number(process.env.PORT ?? 8080);
+const wanted = Number(process.env.PORT ?? 8080);
+const port = Number.isInteger(wanted) && wanted > 0 ? wanted : 8080;
+// Another server on the port would answer the health check and pass for this one.
+if (!(await isFree(port))) {
+  state.remove();
+  console.error(`Port ${port} on 127.0.0.1 is in use. Stop what uses it, or run ` +
+    'PORT=NNNN npm start.');
+  process.exit(1);
+}
 const server = await startCodeServer(tools, {
   state,
-  port: Number.isInteger(port) && port > 0 ? port : 8080,
+  port,
   smokeTestDriver: false,
+  // The browser workbench saves after every pause by default, and sample/ is part of the repo.
+  settings: { 'files.autoSave': 'off' },
 });
 const url = `${server.url}/?${new URLSearchParams({ folder: SAMPLE })}`;
 process.stdout.write(`\nVS Code with LLM Scope is running. Open this address in a browser:\n\n`);

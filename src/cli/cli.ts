@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { UncountableTextError } from '../core/tokens/tokenizer';
 import { type CliIo, EXIT_USAGE, UsageError } from './errors';
 import { SCALING_USAGE, scalingCommand } from './scalingCommand';
 import { SIMILARITY_USAGE, similarityCommand } from './similarityCommand';
@@ -52,6 +53,10 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr(`llm-scope: ${(error as Error).message}\n`);
     return EXIT_USAGE;
   }
+  if (error instanceof UncountableTextError) {
+    io.stderr(`llm-scope: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
   const exitCode = (error as { exitCode?: number }).exitCode;
   if (typeof exitCode === 'number') {
     io.stderr(`llm-scope: ${(error as Error).message}\n`);
@@ -70,6 +75,10 @@ async function readStdin(): Promise<Buffer> {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: that is the end, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
+  });
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

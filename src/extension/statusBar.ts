@@ -79,8 +79,11 @@ export function activateStatusBar(services: Services, counter: TokenCounter): To
     } catch (error) {
       if (!(error instanceof CountCancelledError)) {
         services.log.error('Token count failed:', error);
+        // Shown, not hidden: a missing item would read as "nothing to count".
         item.text = '$(error) Tokens: error';
-        item.tooltip = 'Counting tokens failed; see the LLM Scope output channel.';
+        const reason = error instanceof Error ? `${error.message}\n` : '';
+        item.tooltip = `Counting tokens failed. ${reason}See the LLM Scope output channel.`;
+        show();
       }
     } finally {
       source.dispose();

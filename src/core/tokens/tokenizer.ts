@@ -53,7 +53,7 @@ export class Tokenizer {
     let start = 0;
 
     while (start < wellFormed.length) {
-      if (!pattern.test(wellFormed)) {
+      if (!matchAt(pattern, wellFormed, start)) {
         throw new Error(`The ${this.encoding} pre-tokenizer matched nothing at ${start}.`);
       }
       const end = pattern.lastIndex;
@@ -124,6 +124,30 @@ export class Tokenizer {
       }
     }
     return at;
+  }
+}
+
+/** Thrown for a text the tokenizer cannot count exactly; the message says why. */
+export class UncountableTextError extends Error {}
+
+/**
+ * Runs the sticky pattern at `start`.
+ * Known limitation: V8's regular expressions keep a backtracking entry per character of a
+ * repeat, and run out of stack on one piece of roughly 5 million characters (a single run of
+ * letters, digits, punctuation or white space with no break). Such a text gets a clear error
+ * instead of a count; splitting the piece ourselves would need the pattern's logic by hand.
+ */
+function matchAt(pattern: RegExp, text: string, start: number): boolean {
+  try {
+    return pattern.test(text);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new UncountableTextError(
+        `The text holds a run of millions of characters without a break at offset ${start}, ` +
+          'longer than the tokenizer can split. Count a part of it instead.',
+      );
+    }
+    throw error;
   }
 }
 
