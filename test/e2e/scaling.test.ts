@@ -72,10 +72,16 @@ function computeField(page: Page): Locator {
 /** Clears the compute field and types `budget` into it, as a person would. */
 async function typeBudget(page: Page, budget: string): Promise<void> {
   const field = computeField(page);
-  await field.click();
-  await field.press('Control+A');
-  await field.pressSequentially(budget);
-  // A keystroke lost on its way into the webview would otherwise surface as a wrong result.
+  // The first keystrokes after focus moves into the webview's iframe are sometimes lost on
+  // their way (seen in headless Chromium): type again until the field holds what was typed.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.click();
+    await field.press('Control+A');
+    await field.pressSequentially(budget, { delay: 20 });
+    if (await field.inputValue() === budget) {
+      return;
+    }
+  }
   await waitForReading(page, () => field.inputValue(), (text) => text === budget, 'The field');
 }
 
