@@ -47,6 +47,14 @@ export function validateVectors(
         'compared. The server is faulty; try again or use another server.',
     );
   }
+  // Cosine similarity needs a direction, and a vector of zeros has none.
+  const zero = parsed.data.findIndex((vector) => vector.every((value) => value === 0));
+  if (zero >= 0) {
+    throw fail(
+      `sent an embedding of all zeros for text ${zero + 1}, which has no direction to compare. ` +
+        'The model may not handle this text; try another model.',
+    );
+  }
   return parsed.data;
 }
 
