@@ -1,6 +1,7 @@
 import { DEFAULT_INPUTS } from '../core/scaling/calculator';
 import { ACCELERATORS } from '../core/scaling/hardware';
 import { LAWS } from '../core/scaling/laws';
+import { contentSecurityPolicy } from './webviewSecurity';
 
 export interface ScalingPageResources {
   /** The webview's own origin for CSP (webview.cspSource). */
@@ -17,13 +18,7 @@ export interface ScalingPageResources {
  */
 export function scalingPageHtml(resources: ScalingPageResources): string {
   const { cspSource, nonce } = resources;
-  const csp = [
-    "default-src 'none'",
-    `style-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
+  const csp = contentSecurityPolicy(cspSource, nonce, { imagesAndFonts: true });
 
   const lawOptions = LAWS.map((law) => option(law.id, law.label)).join('');
   const gpuOptions = ACCELERATORS.map((accelerator) => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
   calculate,
@@ -11,6 +10,7 @@ import { scalingPageHtml } from './scalingHtml';
 import type { PanelMessage, RenderedCalculation } from './scalingProtocol';
 import type { Services } from './services';
 import { SECTION } from './settings';
+import { lockedDownOptions, newNonce } from './webviewSecurity';
 
 const VIEW_TYPE = 'llmScope.scalingCalculator';
 const TITLE = 'Scaling-Law Calculator';
@@ -71,14 +71,14 @@ class ScalingPanel {
       VIEW_TYPE,
       TITLE,
       vscode.ViewColumn.Active,
-      webviewOptions(services.context.extensionUri),
+      lockedDownOptions(services.context.extensionUri),
     );
     ScalingPanel.current = new ScalingPanel(panel, services);
   }
 
   static revive(panel: vscode.WebviewPanel, services: Services): void {
     ScalingPanel.current?.panel.dispose();
-    panel.webview.options = webviewOptions(services.context.extensionUri);
+    panel.webview.options = lockedDownOptions(services.context.extensionUri);
     ScalingPanel.current = new ScalingPanel(panel, services);
   }
 
@@ -158,8 +158,7 @@ class ScalingPanel {
   private html(): string {
     return scalingPageHtml({
       cspSource: this.panel.webview.cspSource,
-      // A fresh nonce per page load: only the script tag carrying it may run.
-      nonce: randomBytes(16).toString('base64'),
+      nonce: newNonce(),
       scriptUri: this.resourceUri('dist', 'media', 'scaling.js'),
       styleUri: this.resourceUri('media', 'scaling', 'scaling.css'),
     });
@@ -179,19 +178,6 @@ class ScalingPanel {
   }
 }
 
-type PanelOptions = vscode.WebviewPanelOptions & vscode.WebviewOptions;
-
-function webviewOptions(extensionUri: vscode.Uri): PanelOptions {
-  return {
-    enableScripts: true,
-    retainContextWhenHidden: false,
-    // The page may load only our own scripts and styles.
-    localResourceRoots: [
-      vscode.Uri.joinPath(extensionUri, 'media'),
-      vscode.Uri.joinPath(extensionUri, 'dist', 'media'),
-    ],
-  };
-}
 
 /** The calculator's starting inputs, with the hardware the user set as default. */
 function defaultInputs(): CalculatorInputs {

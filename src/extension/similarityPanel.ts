@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { reportMarkdown, type SimilarityReport } from '../core/embeddings/report';
 import type { Services } from './services';
+import { contentSecurityPolicy, lockedDownOptions, newNonce } from './webviewSecurity';
 
 const VIEW_TYPE = 'llmScope.similarity';
 
@@ -52,7 +52,7 @@ export class SimilarityPanel {
         VIEW_TYPE,
         'Embedding Similarity',
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        this.webviewOptions(),
+        lockedDownOptions(this.services.context.extensionUri),
       );
       this.attach(panel);
     } else {
@@ -65,21 +65,9 @@ export class SimilarityPanel {
     return { open: this.panel !== undefined, reports: this.reports };
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    const root = this.services.context.extensionUri;
-    return {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [
-        vscode.Uri.joinPath(root, 'media'),
-        vscode.Uri.joinPath(root, 'dist', 'media'),
-      ],
-    };
-  }
-
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = lockedDownOptions(this.services.context.extensionUri);
     panel.webview.html = this.html(panel.webview);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
@@ -115,17 +103,13 @@ export class SimilarityPanel {
 
   private html(webview: vscode.Webview): string {
     // A fresh nonce per page: only our own script, never an injected one, may run.
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const root = this.services.context.extensionUri;
     const asset = (...path: string[]): string =>
       webview.asWebviewUri(vscode.Uri.joinPath(root, ...path)).toString();
     const script = asset('dist', 'media', 'similarity.js');
     const style = asset('media', 'similarity', 'similarity.css');
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
+    const csp = contentSecurityPolicy(webview.cspSource, nonce);
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
